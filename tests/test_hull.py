@@ -319,9 +319,21 @@ def test_float_tolerance_merges_rounding_noise():
     assert len(set(noisy.tolist())) == 3
     hull = upper_hull(rows, noisy, exact=False)
     assert as_lists(hull.cells) == [[0, 1, 2, 3]]
-    # With no tolerance the noise splits the square along a diagonal.
-    split = upper_hull(rows, noisy, exact=False, tol=0.0)
-    assert len(split.cells) == 2
+    # Taken exactly, the rounded values split the square along a diagonal.
+    exact = upper_hull(
+        rows.astype(object) * F(1),
+        np.array([F(float(c)) for c in noisy], dtype=object),
+        exact=True,
+    )
+    assert as_lists(exact.cells) == [[0, 1, 2], [1, 2, 3]]
+
+
+def test_float_zero_tolerance_still_covers():
+    rows = np.array([(0, 0), (0, 1), (1, 0), (1, 1)], float)
+    noisy = np.array([0.3, 0.1 + 0.2, 0.3, 0.7 - 0.4])
+    hull = upper_hull(rows, noisy, exact=False, tol=0.0)
+    covered = sorted({int(k) for cell in hull.cells for k in cell})
+    assert covered == [0, 1, 2, 3]
 
 
 def test_float_keeps_vertices_across_magnitudes():

@@ -14,13 +14,14 @@ Algorithm
 The exponents are first written in coordinates of their affine hull (of
 dimension ``r``), so collinear and coplanar exponent sets are ordinary input.
 In one dimension an exact monotone chain gives the hull.  In higher
-dimension the kernel walks the hypersurface: starting from the origin it
-moves along lines on which the set of tied terms is constant until ``r + 1``
-affinely independent terms tie (a hypersurface vertex, that is an upper
-facet), then visits the neighbouring vertices through the facets of each
-cell, as gift wrapping does in the dual.  The facets of a cell are computed
-by the same routine one dimension lower, so cells that are not simplices are
-never triangulated and coplanar facets are never split.
+dimension the kernel walks the hypersurface.  Starting from the origin, it
+moves along lines on which the tied terms stay tied until ``r + 1``
+affinely independent terms tie.  That point is a hypersurface vertex, dual
+to an upper facet.  The walk then visits the neighbouring vertices through
+the facets of each cell, which is gift wrapping in the dual.  The facets of
+a cell are computed by the same routine one dimension lower, so cells that
+are not simplices are never triangulated and coplanar facets are never
+split.
 
 Exact and float arithmetic
 --------------------------
@@ -34,6 +35,10 @@ magnitude of the numbers that were added to compute the two values
 Because the tolerance is relative to each comparison rather than to the
 whole data set, terms whose coefficients differ by many orders of magnitude
 keep every vertex that float arithmetic can resolve.
+
+NOTE: a tolerance relative to the magnitudes cannot merge noise around an
+exact zero: coefficients ``0`` and ``1e-17`` on the same cell are kept
+apart whatever `tol` is, because nothing in the data gives them a scale.
 """
 
 from __future__ import annotations
@@ -47,12 +52,26 @@ from typing import Any
 import numpy as np
 
 from ..errors import ShapeMismatchError, TropicalValueError
+from ._linalg import (
+    Arith,
+    Frame,
+    affine_frame,
+    affine_rank,
+    matrix_rank,
+    nullspace,
+    primitive,
+    to_fraction,
+)
 
 __all__ = ["DEFAULT_RTOL", "UpperHull", "essential_terms", "upper_hull"]
 
 DEFAULT_RTOL = 64 * float(np.finfo(np.float64).eps)
 """Default relative tolerance of the float kernel: 64 units in the last place
 of a double (about 1.4e-14)."""
+
+# Smaller float tolerances are raised to this one: below a few units in the
+# last place, ties would be decided by rounding noise.
+_MIN_RTOL = 4 * float(np.finfo(np.float64).eps)
 
 # Float ratios computed from exact integers carry a relative error of a few
 # units in the last place.  Candidates within this factor of the smallest
@@ -181,7 +200,8 @@ def upper_hull(
         Decide with exact rational arithmetic.
     tol : float, optional
         Relative tolerance of the float kernel (default `DEFAULT_RTOL`).
-        Ignored when `exact`.
+        Ignored when `exact`, and raised to 4 units in the last place when
+        smaller.
 
     Returns
     -------
@@ -221,40 +241,27 @@ def upper_hull(
         raise TropicalValueError(
             f"invalid tolerance {tol!r}; expected a finite number >= 0"
         )
-    arith = _Arith(exact=exact, rtol=rtol)
+    rtol = max(rtol, _MIN_RTOL)
+    arith = Arith(exact=exact, rtol=rtol)
     n_terms, n_vars = exponents.shape
     if n_terms == 0:
         return _empty_hull(n_vars, exact)
 
     # Coordinates in the affine hull of the exponents.
-    frame = _affine_frame(exponents, coefficients, arith)
+    frame = affine_frame(exponents, coefficients, arith)
     r = frame.coords.shape[1]
 
     # The walk (or the monotone chain) in those coordinates.
     if r == 0:
         cells = [_Cell(np.zeros(0, dtype=object), 1, np.array([0]))]
         ridges: list[_Ridge] = []
-        facets_of_cell = {(0,): []}
+        facets_of_cell: dict[tuple, list[_Facet]] | None = {(0,): []}
     elif r == 1:
         cells, ridges = _chain_1d(frame.coords[:, 0], frame.heights, arith)
         facets_of_cell = None
     else:
         cells, ridges, facets_of_cell = _walk(frame.coords, frame.heights, arith)
     return _assemble(frame, cells, ridges, facets_of_cell, arith, n_vars)
-
-
-# -- number handling --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Arith:
-    """Arithmetic mode: exact integers or floats with a relative tolerance."""
-
-    exact: bool
-    rtol: float
-
-    def array(self, values: Any) -> np.ndarray:
-        return np.asarray(values, dtype=object if self.exact else np.float64)
 
 
 def _empty_hull(n_vars: int, exact: bool) -> UpperHull:
@@ -270,220 +277,6 @@ def _empty_hull(n_vars: int, exact: bool) -> UpperHull:
         ridge_directions=np.zeros((0, n_vars), dtype=dtype),
         affine_basis=np.zeros((0, n_vars), dtype=dtype),
     )
-
-
-def _to_fraction(value: Any) -> Fraction:
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, (int, np.integer)):
-        return Fraction(int(value))
-    if isinstance(value, (float, np.floating)):
-        return Fraction(float(value))
-    return Fraction(value)
-
-
-def _scale_to_integers(values: list[Fraction]) -> tuple[list[int], Fraction]:
-    """Scale rationals by a positive factor so that they become coprime
-    integers; return the integers and the factor."""
-    denominator = math.lcm(*(v.denominator for v in values)) if values else 1
-    integers = [v.numerator * (denominator // v.denominator) for v in values]
-    divisor = math.gcd(*integers) if integers else 0
-    if divisor > 1:
-        integers = [i // divisor for i in integers]
-    else:
-        divisor = 1
-    return integers, Fraction(denominator, divisor)
-
-
-def _primitive(vector: list[Fraction]) -> list[int]:
-    """Scale a nonzero rational vector to a primitive integer vector."""
-    integers, _ = _scale_to_integers(vector)
-    return integers
-
-
-def _rref(rows: list[list[Fraction]]) -> tuple[list[list[Fraction]], list[int]]:
-    """Reduced row echelon form of a rational matrix (rows, pivot columns)."""
-    matrix = [list(row) for row in rows]
-    n_cols = len(matrix[0]) if matrix else 0
-    pivots: list[int] = []
-    rank = 0
-    for col in range(n_cols):
-        pivot_row = next(
-            (i for i in range(rank, len(matrix)) if matrix[i][col] != 0), None
-        )
-        if pivot_row is None:
-            continue
-        matrix[rank], matrix[pivot_row] = matrix[pivot_row], matrix[rank]
-        lead = matrix[rank][col]
-        matrix[rank] = [v / lead for v in matrix[rank]]
-        for i in range(len(matrix)):
-            factor = matrix[i][col]
-            if i != rank and factor != 0:
-                matrix[i] = [
-                    a - factor * b for a, b in zip(matrix[i], matrix[rank], strict=True)
-                ]
-        pivots.append(col)
-        rank += 1
-        if rank == len(matrix):
-            break
-    return matrix[:rank], pivots
-
-
-def _nullspace(rows: np.ndarray, n_cols: int, arith: _Arith) -> list[np.ndarray]:
-    """Basis of the vectors orthogonal to every row (integers when exact)."""
-    if arith.exact:
-        reduced, pivots = _rref([[Fraction(v) for v in row] for row in rows.tolist()])
-        basis = []
-        for free in (j for j in range(n_cols) if j not in pivots):
-            vector = [Fraction(0)] * n_cols
-            vector[free] = Fraction(1)
-            for row, pivot in zip(reduced, pivots, strict=True):
-                vector[pivot] = -row[free]
-            basis.append(np.array(_primitive(vector), dtype=object))
-        return basis
-    matrix = np.asarray(rows, dtype=np.float64).reshape(-1, n_cols)
-    if matrix.shape[0] == 0:
-        return list(np.eye(n_cols))
-    _, singular, vt = np.linalg.svd(matrix)
-    rank = _float_rank(singular, arith.rtol)
-    return list(vt[rank:])
-
-
-def _float_rank(singular: np.ndarray, rtol: float) -> int:
-    if singular.size == 0 or singular[0] == 0:
-        return 0
-    return int(np.sum(singular > max(rtol, 1e-14) * singular[0]))
-
-
-def _affine_rank(points: np.ndarray, arith: _Arith) -> int:
-    if len(points) <= 1:
-        return 0
-    differences = points[1:] - points[0]
-    if arith.exact:
-        return len(_rref([[Fraction(v) for v in row] for row in differences])[1])
-    singular = np.linalg.svd(differences.astype(np.float64), compute_uv=False)
-    return _float_rank(singular, arith.rtol)
-
-
-# -- affine frame -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Frame:
-    """Exponents in coordinates of their affine hull.
-
-    ``coords`` has shape ``(n_terms, r)`` and ``heights`` shape
-    ``(n_terms,)``; both are Python integers (dtype object) when exact.  A
-    point ``xi`` of the walk in these coordinates maps to the point
-    ``to_space @ (scale * xi)`` of ``R^n_vars``, and ``basis`` spans the
-    directions of the affine hull.
-    """
-
-    coords: np.ndarray
-    heights: np.ndarray
-    scale: np.ndarray
-    to_space: np.ndarray
-    basis: np.ndarray
-
-
-def _affine_frame(exponents: np.ndarray, coefficients: np.ndarray, arith: _Arith):
-    n_terms, n_vars = exponents.shape
-    if not arith.exact:
-        return _affine_frame_float(exponents, coefficients, arith)
-
-    rows = [[_to_fraction(v) for v in row] for row in exponents.tolist()]
-    heights = [_to_fraction(v) for v in coefficients.tolist()]
-    origin = rows[0]
-
-    # Incremental reduced echelon basis of the differences a_k - a_0.
-    basis: dict[int, list[Fraction]] = {}
-    for row in rows[1:]:
-        if len(basis) == n_vars:
-            break
-        diff = [a - b for a, b in zip(row, origin, strict=True)]
-        for pivot, brow in basis.items():
-            factor = diff[pivot]
-            if factor != 0:
-                diff = [d - factor * b for d, b in zip(diff, brow, strict=True)]
-        lead_col = next((j for j, v in enumerate(diff) if v != 0), None)
-        if lead_col is None:
-            continue
-        lead = diff[lead_col]
-        diff = [d / lead for d in diff]
-        for pivot, brow in basis.items():
-            factor = brow[lead_col]
-            if factor != 0:
-                basis[pivot] = [b - factor * d for b, d in zip(brow, diff, strict=True)]
-        basis[lead_col] = diff
-    pivots = sorted(basis)
-    echelon = [basis[p] for p in pivots]
-    r = len(pivots)
-
-    # Pivot coordinates of a_k - a_0, scaled column by column to integers.
-    columns = []
-    scales = []
-    for p in pivots:
-        ints, factor = _scale_to_integers([row[p] - origin[p] for row in rows])
-        columns.append(ints)
-        scales.append(factor)
-    coords = np.empty((n_terms, r), dtype=object)
-    for j, column in enumerate(columns):
-        coords[:, j] = column
-    height_ints, height_scale = _scale_to_integers(heights)
-    shift = min(height_ints)
-    heights_arr = np.array([h - shift for h in height_ints], dtype=object)
-
-    # xi_true = scale_j * xi_j / height_scale in pivot coordinates, and the
-    # point of R^n in the row space of the echelon basis E with E x = xi_true
-    # is x = E^T (E E^T)^{-1} xi_true.
-    scale = np.array([s / height_scale for s in scales], dtype=object)
-    to_space = _row_space_inverse(echelon, n_vars)
-    basis_arr = np.array(echelon, dtype=object).reshape(r, n_vars)
-    return _Frame(coords, heights_arr, scale, to_space, basis_arr)
-
-
-def _row_space_inverse(echelon: list[list[Fraction]], n_vars: int) -> np.ndarray:
-    r = len(echelon)
-    if r == 0:
-        return np.zeros((n_vars, 0), dtype=object)
-    gram = [
-        [
-            sum(
-                (a * b for a, b in zip(echelon[i], echelon[j], strict=True)),
-                Fraction(0),
-            )
-            for j in range(r)
-        ]
-        for i in range(r)
-    ]
-    augmented = [gram[i] + [Fraction(int(i == j)) for j in range(r)] for i in range(r)]
-    reduced, _ = _rref(augmented)
-    inverse = [row[r:] for row in reduced]
-    result = np.empty((n_vars, r), dtype=object)
-    for k in range(n_vars):
-        for j in range(r):
-            result[k, j] = sum(
-                (echelon[i][k] * inverse[i][j] for i in range(r)), Fraction(0)
-            )
-    return result
-
-
-def _affine_frame_float(
-    exponents: np.ndarray, coefficients: np.ndarray, arith: _Arith
-) -> _Frame:
-    exponents = np.asarray(exponents, dtype=np.float64)
-    heights = np.asarray(coefficients, dtype=np.float64)
-    n_terms, n_vars = exponents.shape
-    differences = exponents - exponents[0]
-    if n_terms > 1 and n_vars > 0:
-        _, singular, vt = np.linalg.svd(differences, full_matrices=False)
-        r = _float_rank(singular, arith.rtol)
-    else:
-        vt = np.zeros((0, n_vars))
-        r = 0
-    basis = vt[:r]
-    coords = differences @ basis.T
-    return _Frame(coords, heights, np.ones(r), basis.T.copy(), basis.copy())
 
 
 # -- one dimension: monotone chain ------------------------------------------
@@ -504,7 +297,7 @@ class _Ridge:
     direction: np.ndarray  # walk coordinates
 
 
-def _chain_1d(y: np.ndarray, c: np.ndarray, arith: _Arith):
+def _chain_1d(y: np.ndarray, c: np.ndarray, arith: Arith):
     """Exact (or tolerant) monotone chain of the upper hull in one dimension."""
     order = sorted(range(len(y)), key=lambda k: y[k])
     hull: list[int] = []
@@ -556,7 +349,7 @@ def _cross_scale(i: int, j: int, k: int, y: np.ndarray, c: np.ndarray) -> float:
     )
 
 
-def _turns_right(i, j, k, y, c, arith: _Arith) -> bool:
+def _turns_right(i, j, k, y, c, arith: Arith) -> bool:
     """True when j lies strictly above the segment from i to k."""
     cross = _cross(i, j, k, y, c)
     if arith.exact:
@@ -564,7 +357,7 @@ def _turns_right(i, j, k, y, c, arith: _Arith) -> bool:
     return cross < -arith.rtol * _cross_scale(i, j, k, y, c)
 
 
-def _on_segment(i, j, k, y, c, arith: _Arith) -> bool:
+def _on_segment(i, j, k, y, c, arith: Arith) -> bool:
     cross = _cross(i, j, k, y, c)
     if arith.exact:
         return cross == 0
@@ -581,7 +374,7 @@ class _Facet:
     points: np.ndarray  # indices (into the point set) on the facet
 
 
-def _polytope_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
+def _polytope_facets(points: np.ndarray, arith: Arith) -> list[_Facet]:
     """Facets of the convex hull of a full-dimensional point set in R^m."""
     k, m = points.shape
     if m == 1:
@@ -597,7 +390,7 @@ def _polytope_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
     return _facets_by_projection(points, arith)
 
 
-def _extreme(values: np.ndarray, arith: _Arith) -> np.ndarray:
+def _extreme(values: np.ndarray, arith: Arith) -> np.ndarray:
     top = values.max()
     if arith.exact:
         return np.flatnonzero(values == top)
@@ -606,7 +399,7 @@ def _extreme(values: np.ndarray, arith: _Arith) -> np.ndarray:
 
 
 def _on_hyperplane(
-    points: np.ndarray, normal: np.ndarray, offset: Any, arith: _Arith
+    points: np.ndarray, normal: np.ndarray, offset: Any, arith: Arith
 ) -> np.ndarray:
     values = points @ normal
     if arith.exact:
@@ -615,12 +408,12 @@ def _on_hyperplane(
     return np.flatnonzero(np.abs(values - offset) <= slack)
 
 
-def _simplex_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
+def _simplex_facets(points: np.ndarray, arith: Arith) -> list[_Facet]:
     k, m = points.shape
     facets = []
     for omit in range(k):
         rest = [i for i in range(k) if i != omit]
-        normal = _nullspace(points[rest[1:]] - points[rest[0]], m, arith)[0]
+        normal = nullspace(points[rest[1:]] - points[rest[0]], m, arith)[0]
         offset = points[rest[0]] @ normal
         if points[omit] @ normal > offset:
             normal, offset = -normal, -offset
@@ -628,7 +421,7 @@ def _simplex_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
     return facets
 
 
-def _polygon_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
+def _polygon_facets(points: np.ndarray, arith: Arith) -> list[_Facet]:
     order = sorted(range(len(points)), key=lambda i: (points[i, 0], points[i, 1]))
     x, y = points[:, 0], points[:, 1]
 
@@ -648,7 +441,7 @@ def _polygon_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
         end = cycle[(i + 1) % len(cycle)]
         normal = arith.array([y[end] - y[start], x[start] - x[end]])
         if arith.exact:
-            normal = np.array(_primitive([Fraction(v) for v in normal]), dtype=object)
+            normal = np.array(primitive([Fraction(v) for v in normal]), dtype=object)
         offset = points[start] @ normal
         facets.append(
             _Facet(normal, offset, _on_hyperplane(points, normal, offset, arith))
@@ -656,7 +449,7 @@ def _polygon_facets(points: np.ndarray, arith: _Arith) -> list[_Facet]:
     return facets
 
 
-def _left_turn(i, j, k, x, y, arith: _Arith) -> bool:
+def _left_turn(i, j, k, x, y, arith: Arith) -> bool:
     """True when i -> j -> k turns strictly counter-clockwise."""
     cross = _cross(i, j, k, x, y)
     if arith.exact:
@@ -664,7 +457,7 @@ def _left_turn(i, j, k, x, y, arith: _Arith) -> bool:
     return cross > arith.rtol * _cross_scale(i, j, k, x, y)
 
 
-def _facets_by_projection(points: np.ndarray, arith: _Arith) -> list[_Facet]:
+def _facets_by_projection(points: np.ndarray, arith: Arith) -> list[_Facet]:
     """Facets in dimension m >= 3: upper, lower and vertical ones with respect
     to the last coordinate, each found one dimension lower."""
     k, m = points.shape
@@ -689,14 +482,14 @@ def _facets_by_projection(points: np.ndarray, arith: _Arith) -> list[_Facet]:
     distinct = base[top]
     for facet in _polytope_facets(distinct, arith):
         on_facet = _on_hyperplane(base, facet.normal, facet.offset, arith)
-        if _affine_rank(points[on_facet], arith) == m - 1:
+        if affine_rank(points[on_facet], arith) == m - 1:
             normal = np.concatenate([facet.normal, arith.array([0])])
             facets.append(_Facet(normal, facet.offset, on_facet))
     return facets
 
 
 def _polytope_vertices(
-    points: np.ndarray, facets: list[_Facet], arith: _Arith
+    points: np.ndarray, facets: list[_Facet], arith: Arith
 ) -> np.ndarray:
     """Vertices of a full-dimensional polytope given its facets."""
     k, m = points.shape
@@ -708,16 +501,9 @@ def _polytope_vertices(
             incident[i].append(facet.normal)
     keep = []
     for i in range(k):
-        if len(incident[i]) >= m and _rank(np.array(incident[i]), arith) == m:
+        if len(incident[i]) >= m and matrix_rank(np.array(incident[i]), arith) == m:
             keep.append(i)
     return np.array(keep, dtype=np.int64)
-
-
-def _rank(matrix: np.ndarray, arith: _Arith) -> int:
-    if arith.exact:
-        return len(_rref([[Fraction(v) for v in row] for row in matrix.tolist()])[1])
-    singular = np.linalg.svd(matrix.astype(np.float64), compute_uv=False)
-    return _float_rank(singular, arith.rtol)
 
 
 # -- the walk over hypersurface vertices ------------------------------------
@@ -739,13 +525,14 @@ def _active_set(
     return np.flatnonzero(values >= best - slack)
 
 
-def _step(values, coords, direction, ridge_value, arith, heights=None, num=None):
+def _step(values, coords, direction, ridge_value, arith, active):
     """Find how far the dual point can move along `direction` before a new
     term ties with the maximum.
 
     Returns ``(gap, rate)`` of the winning terms (the step is ``gap / rate``
     in units of the current denominator) and the indices reaching the tie,
-    or ``None`` when no term catches up (an unbounded ray).
+    or ``None`` when no term catches up (an unbounded ray).  Terms in
+    `active`, which already tie, are never candidates.
     """
     rates = coords @ direction - ridge_value
     gaps = values.max() - values
@@ -772,7 +559,9 @@ def _step(values, coords, direction, ridge_value, arith, heights=None, num=None)
     # Rates are differences of projected exponents, so their rounding error
     # is relative to the largest projection.
     scale = np.max(np.abs(coords) @ np.abs(direction))
-    positive = np.flatnonzero(rates > arith.rtol * scale)
+    candidate = rates > arith.rtol * scale
+    candidate[active] = False
+    positive = np.flatnonzero(candidate)
     if positive.size == 0:
         return None
     ratios = gaps[positive] / rates[positive]
@@ -789,7 +578,7 @@ def _advance(num, den, direction, gap, rate, arith):
     return num + direction * (gap / rate), 1.0
 
 
-def _initial_vertex(coords: np.ndarray, heights: np.ndarray, arith: _Arith):
+def _initial_vertex(coords: np.ndarray, heights: np.ndarray, arith: Arith):
     """Move from the origin to a hypersurface vertex, keeping every tie."""
     n, r = coords.shape
     num = arith.array([0] * r)
@@ -798,14 +587,14 @@ def _initial_vertex(coords: np.ndarray, heights: np.ndarray, arith: _Arith):
         values = _values(coords, heights, num, den)
         active = _active_set(values, coords, heights, num, den, arith)
         anchor = coords[active[0]]
-        directions = _nullspace(coords[active[1:]] - anchor, r, arith)
+        directions = nullspace(coords[active[1:]] - anchor, r, arith)
         if not directions:
             return num, den, active, values
         direction = directions[0]
-        found = _step(values, coords, direction, anchor @ direction, arith)
+        found = _step(values, coords, direction, anchor @ direction, arith, active)
         if found is None:
             direction = -direction
-            found = _step(values, coords, direction, anchor @ direction, arith)
+            found = _step(values, coords, direction, anchor @ direction, arith, active)
         if found is None:
             # Only reachable when the caller passes coordinates that do not
             # span their space, which the affine frame rules out.
@@ -816,7 +605,7 @@ def _initial_vertex(coords: np.ndarray, heights: np.ndarray, arith: _Arith):
         num, den = _advance(num, den, direction, gap, rate, arith)
 
 
-def _walk(coords: np.ndarray, heights: np.ndarray, arith: _Arith):
+def _walk(coords: np.ndarray, heights: np.ndarray, arith: Arith):
     """Visit every vertex of the hypersurface by breadth-first search.
 
     ``coords`` must span its space affinely.  Returns the cells, the ridges
@@ -845,7 +634,7 @@ def _walk(coords: np.ndarray, heights: np.ndarray, arith: _Arith):
             if ridge_key in ridge_index:
                 continue
             direction = facet.normal
-            found = _step(values, coords, direction, facet.offset, arith)
+            found = _step(values, coords, direction, facet.offset, arith, cell.active)
             if found is None:
                 ridge_index[ridge_key] = len(ridges)
                 ridges.append(_Ridge(ridge_points, index, -1, direction))
@@ -874,7 +663,7 @@ def _walk(coords: np.ndarray, heights: np.ndarray, arith: _Arith):
 # -- assembling the result --------------------------------------------------
 
 
-def _assemble(frame: _Frame, cells, ridges, facets_of_cell, arith, n_vars):
+def _assemble(frame: Frame, cells, ridges, facets_of_cell, arith, n_vars):
     coords = frame.coords
     r = coords.shape[1]
 
@@ -951,7 +740,7 @@ def _assemble(frame: _Frame, cells, ridges, facets_of_cell, arith, n_vars):
     basis = frame.basis
     if arith.exact:
         basis = np.array(
-            [[_to_fraction(v) for v in row] for row in basis.tolist()], dtype=object
+            [[to_fraction(v) for v in row] for row in basis.tolist()], dtype=object
         ).reshape(r, n_vars)
     return UpperHull(
         dimension=r,
