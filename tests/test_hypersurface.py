@@ -153,7 +153,7 @@ def test_printing():
         "n_maximal_cells=1)"
     )
     assert str(surface).splitlines() == [
-        "TropicalHypersurface of dimension 1 in R^2 with 1 maximal cells",
+        "TropicalHypersurface of dimension 1 in R^2 with 1 maximal cell",
         "  lineality space of dimension 1: (-1, 1)",
         "  vertices: (0, 0)",
         "  cell dual to [(0, 0), (2, 2)], weight 2: vertex 0",

@@ -295,9 +295,10 @@ class TropicalHypersurface:
     def __str__(self) -> str:
         if self.is_empty:
             return f"empty TropicalHypersurface in R^{self.n_vars}"
+        noun = "cell" if self.n_maximal_cells == 1 else "cells"
         lines = [
             f"TropicalHypersurface of dimension {self.dimension} in "
-            f"R^{self.n_vars} with {self.n_maximal_cells} maximal cells"
+            f"R^{self.n_vars} with {self.n_maximal_cells} maximal {noun}"
         ]
         if self.lineality_dim:
             basis = ", ".join(format_vector(v) for v in self.lineality)
