@@ -510,3 +510,42 @@ def test_exact_20_bivariate_is_fast():
     for _ in range(10):
         upper_hull(exponents, coefs, exact=True)
     assert (time.perf_counter() - start) / 10 < 0.02
+
+
+def test_float_subnormal_exponents():
+    # Exponents near 1e-312 used to underflow in the orientation tests.
+    tiny = 1.11253693e-312
+    rows = np.array([[0, 0], [0, 2 * tiny], [tiny, 0], [tiny, 2 * tiny]])
+    hull = upper_hull(rows, np.zeros(4), exact=False)
+    assert hull.vertices.tolist() == [0, 1, 2, 3]
+    assert as_lists(hull.cells) == [[0, 1, 2, 3]]
+    assert hull.dual_vertices.tolist() == [[0.0, 0.0]]
+
+
+def test_float_huge_and_tiny_scales_match_exact():
+    rows = np.array([[0, 0], [0, 1], [1, 0], [1, 1], [2, 1]], float)
+    coefficients = np.array([0.0, 1.0, 2.0, 0.5, -1.0])
+    reference = upper_hull(rows, coefficients, exact=False)
+    for scale in (1e-300, 1e300):
+        scaled = upper_hull(rows * scale, coefficients * scale, exact=False)
+        assert as_lists(scaled.cells) == as_lists(reference.cells)
+        assert np.allclose(scaled.dual_vertices, reference.dual_vertices)
+
+
+def test_float_nearly_collinear_never_fails():
+    # Nearly collinear exponents at tiny, normal and huge scales: the rank
+    # and tie decisions are borderline, and the kernel must still return a
+    # hull with vertices instead of raising.
+    rng = np.random.default_rng(5)
+    for _ in range(300):
+        n_terms = int(rng.integers(2, 8))
+        n_vars = int(rng.integers(2, 4))
+        line = rng.normal(size=(n_terms, 1)) * rng.choice([1, 1e-300, 1e300])
+        noise = rng.normal(size=(n_terms, n_vars)) * 10.0 ** rng.uniform(-17, -10)
+        rows = line @ rng.normal(size=(1, n_vars)) + noise * np.abs(line).max()
+        if len(np.unique(rows, axis=0)) < n_terms:
+            continue
+        coefficients = rng.normal(size=n_terms) * 10.0 ** rng.uniform(-300, 10)
+        hull = upper_hull(rows, coefficients, exact=False)
+        assert len(hull.vertices) >= 1
+        assert all(len(vertices) for vertices in hull.cell_vertices)

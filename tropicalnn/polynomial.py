@@ -932,6 +932,32 @@ class TropicalPolynomial:
 
         return "$" + format_polynomial(self, "latex") + "$"
 
+    def format(self, style: str = "tropical") -> str:
+        """Return the polynomial as text; see :mod:`tropicalnn.printing`."""
+        from .printing import format_polynomial
+
+        return format_polynomial(self, style)
+
+    def to_sympy(self, symbols: Any = None) -> Any:
+        """Return the function as a sympy ``Max`` or ``Min`` expression; see
+        :func:`tropicalnn.symbolic.to_sympy`."""
+        from .symbolic import to_sympy
+
+        return to_sympy(self, symbols)
+
+    # Hooks of the sympy printers: sympy.latex, sympy.pretty and sympy.sstr.
+
+    def _latex(self, printer: Any = None) -> str:
+        return self.format("latex")
+
+    def _pretty(self, printer: Any = None) -> Any:
+        from .symbolic import pretty_form
+
+        return pretty_form(self, printer)
+
+    def _sympystr(self, printer: Any = None) -> str:
+        return self.format("tropical")
+
 
 # -- array kernels -------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Each subcommand lives in a module of this package that defines
 ``register(subparsers)``, adding its parser with a ``handler`` default, and
 is listed in :data:`COMMANDS`.  Errors of the package are printed as one
 line on standard error, without a traceback, and the command exits with
-status 1; usage errors exit with status 2.
+status 1; usage errors exit with status 2.  Without arguments the command
+starts the interactive session of ``tropicalnn repl``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..errors import TropicalError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("convert",)
+COMMANDS = ("convert", "simplify", "evaluate", "repl")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (``sys.argv[1:]`` by default)."""
     parser = build_parser()
-    arguments = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    arguments = parser.parse_args(argv or ["repl"])
     try:
         return int(arguments.handler(arguments) or 0)
     except TropicalError as err:

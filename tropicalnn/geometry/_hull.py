@@ -583,9 +583,14 @@ def _initial_vertex(coords: np.ndarray, heights: np.ndarray, arith: Arith):
     n, r = coords.shape
     num = arith.array([0] * r)
     den = 1 if arith.exact else 1.0
+    kept = np.zeros(0, dtype=np.int64)
     while True:
         values = _values(coords, heights, num, den)
         active = _active_set(values, coords, heights, num, den, arith)
+        if not arith.exact:
+            # Terms tied before the step stay tied, whatever rounding says,
+            # so the active set grows at every step and the loop ends.
+            active = np.union1d(active, kept)
         anchor = coords[active[0]]
         directions = nullspace(coords[active[1:]] - anchor, r, arith)
         if not directions:
@@ -596,12 +601,18 @@ def _initial_vertex(coords: np.ndarray, heights: np.ndarray, arith: Arith):
             direction = -direction
             found = _step(values, coords, direction, anchor @ direction, arith, active)
         if found is None:
-            # Only reachable when the caller passes coordinates that do not
-            # span their space, which the affine frame rules out.
+            if not arith.exact:
+                # The active terms span the space up to rounding: the rank
+                # test and the step test disagree only on such borderline
+                # sets, which are then taken as full-dimensional.
+                return num, den, active, values
+            # Exact input reaches this only if the coordinates do not span
+            # their space, which the affine frame rules out.
             raise TropicalValueError(
                 f"exponent set of affine dimension < {r} passed to the walk"
             )
-        gap, rate, _ = found
+        gap, rate, reached = found
+        kept = np.union1d(active, reached)
         num, den = _advance(num, den, direction, gap, rate, arith)
 
 
@@ -680,6 +691,11 @@ def _assemble(frame: Frame, cells, ridges, facets_of_cell, arith, n_vars):
         else:
             facets = facets_of_cell[tuple(active.tolist())]
             local = _polytope_vertices(coords[active], facets, arith)
+            if len(local) <= r and not arith.exact:
+                # A polytope of dimension r has at least r + 1 vertices, so
+                # rounding made this cell degenerate.  Keep all its terms
+                # rather than drop a vertex.
+                local = np.arange(len(active))
             cell_vertices.append(np.sort(active[local]).astype(np.int64))
 
     # Dual points and directions in R^n.
@@ -697,7 +713,7 @@ def _assemble(frame: Frame, cells, ridges, facets_of_cell, arith, n_vars):
             return frame.to_space @ scaled
         if r == 0:
             return np.zeros(n_vars)
-        return frame.to_space @ (np.asarray(vector, dtype=np.float64) / den)
+        return frame.point(np.asarray(vector, dtype=np.float64) / den)
 
     # Order cells lexicographically by their terms, for reproducible output.
     order = sorted(range(len(cells)), key=lambda i: cells[i].active.tolist())
@@ -712,7 +728,10 @@ def _assemble(frame: Frame, cells, ridges, facets_of_cell, arith, n_vars):
     ridge_points = []
     for i, ridge in enumerate(ridges):
         first = rank_of[ridge.first]
-        direction = to_space(ridge.direction, 1)
+        if arith.exact or r == 0:
+            direction = to_space(ridge.direction, 1)
+        else:
+            direction = frame.direction(np.asarray(ridge.direction, dtype=np.float64))
         if ridge.second == -1:
             pair = (first, -1)
         else:

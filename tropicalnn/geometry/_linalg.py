@@ -133,7 +133,9 @@ class Frame:
     ``(n_terms,)``; both are Python integers (dtype object) when exact.  A
     point ``xi`` of the walk in these coordinates maps to the point
     ``to_space @ (scale * xi)`` of ``R^n_vars``, and ``basis`` spans the
-    directions of the affine hull.
+    directions of the affine hull.  Float frames have power-of-two scales
+    ``scale = 2 ** scale_exponents``, applied with `numpy.ldexp` so that an
+    overflowing factor times zero stays zero.
     """
 
     coords: np.ndarray
@@ -141,6 +143,20 @@ class Frame:
     scale: np.ndarray
     to_space: np.ndarray
     basis: np.ndarray
+    scale_exponents: np.ndarray | None = None
+
+    def point(self, xi: np.ndarray) -> np.ndarray:
+        """Map a float walk point to ``R^n_vars`` (entries beyond the float
+        range become infinite)."""
+        assert self.scale_exponents is not None
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.to_space @ np.ldexp(xi, self.scale_exponents)
+
+    def direction(self, vector: np.ndarray) -> np.ndarray:
+        """Map a float walk direction to ``R^n_vars``, up to a positive factor."""
+        assert self.scale_exponents is not None
+        shift = self.scale_exponents - np.max(self.scale_exponents, initial=0)
+        return self.to_space @ np.ldexp(vector, shift)
 
 
 def affine_frame(exponents: np.ndarray, coefficients: np.ndarray, arith: Arith):
@@ -240,7 +256,10 @@ def affine_frame_float(
     differences = exponents - exponents[0]
     if n_terms <= 1 or n_vars == 0 or not np.any(differences):
         empty = np.zeros((0, n_vars))
-        return Frame(np.zeros((n_terms, 0)), heights, np.ones(0), empty.T, empty)
+        no_scale = np.zeros(0, dtype=int)
+        return Frame(
+            np.zeros((n_terms, 0)), heights, np.ones(0), empty.T, empty, no_scale
+        )
 
     _, triangular, permutation = scipy.linalg.qr(
         differences, mode="economic", pivoting=True
@@ -254,7 +273,25 @@ def affine_frame_float(
     basis = np.linalg.lstsq(coords, differences, rcond=None)[0]
     basis[:, pivots] = np.eye(r)
     to_space = basis.T @ np.linalg.inv(basis @ basis.T)
-    return Frame(coords, heights, np.ones(r), to_space, basis)
+
+    # Scale each coordinate and the heights by powers of two, which is exact,
+    # so that subnormal or huge data do not underflow or overflow in the
+    # predicates.  The scale factors map walk points back as in the exact
+    # frame.
+    column_exponents = _binary_exponent(np.max(np.abs(coords), axis=0))
+    height_exponent = _binary_exponent(np.max(np.abs(heights), initial=0.0))
+    coords = np.ldexp(coords, -column_exponents)
+    heights = np.ldexp(heights, -height_exponent)
+    exponents = height_exponent - column_exponents
+    with np.errstate(over="ignore"):
+        scale = np.ldexp(1.0, exponents)
+    return Frame(coords, heights, scale, to_space, basis, exponents)
+
+
+def _binary_exponent(values: Any) -> Any:
+    """Return ``e`` with ``2**(e-1) <= values < 2**e`` (0 for zeros)."""
+    _, exponents = np.frexp(np.where(np.asarray(values) > 0, values, 1.0))
+    return exponents
 
 
 def matrix_rank(matrix: np.ndarray, arith: Arith) -> int:

@@ -140,7 +140,7 @@ def to_direction(frame: Any, vector: np.ndarray, arith: Arith) -> np.ndarray:
         scaled = [to_fraction(v) * s for v, s in zip(vector, frame.scale, strict=True)]
         mapped = frame.to_space @ np.array(scaled, dtype=object)
         return np.array([Fraction(v) for v in primitive(list(mapped))], dtype=object)
-    mapped = frame.to_space @ np.asarray(vector, dtype=np.float64)
+    mapped = frame.direction(np.asarray(vector, dtype=np.float64))
     return mapped / np.linalg.norm(mapped)
 
 
