@@ -29,9 +29,11 @@ from .errors import (
     VariableMismatchError,
 )
 from .nn import Network, convert, to_tropical
+from .parsing import parse
 from .polynomial import TropicalPolynomial, polynomial, variables
 from .rational import TropicalMap, TropicalRational
 from .semiring import TropicalNumber, TropicalSemiring, tropical_product, tropical_sum
+from .symbolic import from_sympy
 
 __version__ = "0.1.0"
 
@@ -45,6 +47,8 @@ __all__ = [
     "variables",
     "TropicalRational",
     "TropicalMap",
+    "parse",
+    "from_sympy",
     "Network",
     "to_tropical",
     "convert",

@@ -258,16 +258,9 @@ class TropicalRational:
 
     def format(self, style: str = "tropical") -> str:
         """Return the function as text; see :mod:`tropicalnn.printing`."""
-        from .printing import format_polynomial
+        from .printing import format_rational
 
-        top = format_polynomial(self._numerator, style)
-        bottom = format_polynomial(self._denominator, style)
-        if style == "classical":
-            return f"{top} - {_bracket_classical(bottom)}"
-        if style == "latex":
-            return f"\\left({top}\\right) \\oslash \\left({bottom}\\right)"
-        divide = " (/) " if style == "ascii" else " ⊘ "
-        return f"({top}){divide}({bottom})"
+        return format_rational(self, style)
 
     def to_classical(self) -> str:
         """Return the classical notation ``max(...) - max(...)``."""
@@ -282,11 +275,25 @@ class TropicalRational:
     def _repr_latex_(self) -> str:
         return "$" + self.format("latex") + "$"
 
+    def to_sympy(self, symbols: Any = None) -> Any:
+        """Return ``f - g`` as a sympy expression; see
+        :func:`tropicalnn.symbolic.to_sympy`."""
+        from .symbolic import to_sympy
 
-def _bracket_classical(text: str) -> str:
-    if text.startswith(("max(", "min(")) or all(c not in text for c in "+- "):
-        return text
-    return f"({text})"
+        return to_sympy(self, symbols)
+
+    # Hooks of the sympy printers: sympy.latex, sympy.pretty and sympy.sstr.
+
+    def _latex(self, printer: Any = None) -> str:
+        return self.format("latex")
+
+    def _pretty(self, printer: Any = None) -> Any:
+        from .symbolic import pretty_form
+
+        return pretty_form(self, printer)
+
+    def _sympystr(self, printer: Any = None) -> str:
+        return self.format("tropical")
 
 
 class TropicalMap:
