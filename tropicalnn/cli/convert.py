@@ -15,6 +15,7 @@ from ..nn.network import Network
 from ..polynomial import TropicalPolynomial
 from ..printing import format_polynomial
 from ..serialize import number_to_json, polynomial_to_json
+from ._format import RENDERED_FORMATS, render
 
 __all__ = ["register", "check_formula"]
 
@@ -44,9 +45,13 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", *RENDERED_FORMATS, "json"),
         default="text",
-        help="output format (default: text)",
+        help=(
+            "output format: text is a report with the check, json the full "
+            "data; tropical, ascii, classical, latex and sympy print one line "
+            "'name = F ⊘ G' per output at full precision (default: text)"
+        ),
     )
     parser.add_argument(
         "--points",
@@ -116,6 +121,9 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         print(json.dumps(_json_report(network, conversion, random_points.shape[0],
                                       n_training, max_error), indent=1))
+    elif arguments.format in RENDERED_FORMATS:
+        for name, component in zip(conversion.map.names, conversion.map, strict=True):
+            print(f"{name} = {render(component, arguments.format)}")
     else:
         _print_text(path, network, conversion, arguments.digits,
                     random_points.shape[0], n_training, max_error)
