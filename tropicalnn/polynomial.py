@@ -822,8 +822,8 @@ class TropicalPolynomial:
         lifted point ``(a_k, c_k)`` is a vertex of the upper hull of all
         lifted points.  Monomials on that hull but not at a vertex are
         dropped too.  Exact input is decided with exact arithmetic; float
-        input uses the tolerance described in
-        :mod:`tropicalnn.geometry._hull`.
+        input uses the relative tolerance described in
+        :mod:`tropicalnn.geometry._essential`.
 
         Examples
         --------
@@ -845,7 +845,7 @@ class TropicalPolynomial:
         )
 
     def _essential_indices(self) -> np.ndarray:
-        from .geometry._hull import essential_terms
+        from .geometry._essential import essential_terms
 
         coefficients = self._coefficients
         if self._convention == "min":
@@ -870,13 +870,18 @@ class TropicalPolynomial:
         return _same_terms(left, right)
 
     def __hash__(self) -> int:
-        used = [j for j in range(self.n_vars) if np.any(self._exponents[:, j] != 0)]
-        names = tuple(self._variables[j] for j in used)
+        # Consistent with ==, which ignores unused variables and their order:
+        # each term is hashed as its set of (name, nonzero exponent) pairs.
         terms = frozenset(
-            (tuple(row[j] for j in used), coefficient)
+            (
+                frozenset(
+                    (name, a) for name, a in zip(self._variables, row) if a != 0
+                ),
+                coefficient,
+            )
             for row, coefficient in self.terms()
         )
-        return hash((self._convention, names, terms))
+        return hash((self._convention, terms))
 
     def equals(self, other: Any, tol: float | None = None) -> bool:
         """Functional equality: whether both are the same function on ``R^n``.

@@ -299,7 +299,15 @@ class _Ridge:
 
 def _chain_1d(y: np.ndarray, c: np.ndarray, arith: Arith):
     """Exact (or tolerant) monotone chain of the upper hull in one dimension."""
-    order = sorted(range(len(y)), key=lambda k: y[k])
+    order = sorted(range(len(y)), key=lambda k: (y[k], c[k]))
+    if not arith.exact:
+        # Rounding can give distinct exponents the same coordinate; only the
+        # highest of such points can be a vertex.
+        order = [
+            k
+            for i, k in enumerate(order)
+            if i + 1 == len(order) or y[order[i + 1]] != y[k]
+        ]
     hull: list[int] = []
     for k in order:
         while len(hull) >= 2 and not _turns_right(hull[-2], hull[-1], k, y, c, arith):
