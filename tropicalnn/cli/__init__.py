@@ -19,7 +19,7 @@ from ..errors import TropicalError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("convert", "geometry", "simplify", "evaluate", "repl", "regions")
+COMMANDS = ("convert", "geometry", "simplify", "evaluate", "repl", "regions", "plot")
 
 
 def build_parser() -> argparse.ArgumentParser:
