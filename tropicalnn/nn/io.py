@@ -10,7 +10,7 @@ from .network import Network
 
 __all__ = ["load_model", "MODEL_SUFFIXES", "default_model_path", "load_iris_data"]
 
-MODEL_SUFFIXES = (".npz",)
+MODEL_SUFFIXES = (".npz", ".onnx")
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -32,6 +32,8 @@ def load_model(path: str | os.PathLike[str]) -> Network:
     suffix = Path(path).suffix.lower()
     if suffix == ".npz":
         return Network.from_npz(path)
+    if suffix == ".onnx":
+        return Network.from_onnx(path)
     raise ModelFileError(
         f"unsupported model file {os.fspath(path)!r}; expected a file ending "
         f"in {', '.join(MODEL_SUFFIXES)}"

@@ -213,6 +213,30 @@ class Network:
         return cls._from_archive(arrays, path)
 
     @classmethod
+    def from_torch(cls, module: Any, **names: Any) -> Network:
+        """Read a PyTorch ``nn.Sequential``; see
+        :func:`tropicalnn.nn.torch_loader.from_torch`."""
+        from .torch_loader import from_torch
+
+        return from_torch(module, **names)
+
+    @classmethod
+    def from_sklearn(cls, model: Any) -> Network:
+        """Read a fitted scikit-learn ``MLPClassifier`` or ``MLPRegressor``;
+        see :func:`tropicalnn.nn.sklearn_loader.from_sklearn`."""
+        from .sklearn_loader import from_sklearn
+
+        return from_sklearn(model)
+
+    @classmethod
+    def from_onnx(cls, path: Any, **names: Any) -> Network:
+        """Read an ONNX model file; see
+        :func:`tropicalnn.nn.onnx_loader.from_onnx`."""
+        from .onnx_loader import from_onnx
+
+        return from_onnx(path, **names)
+
+    @classmethod
     def _from_archive(cls, arrays: dict[str, np.ndarray], path: str) -> Network:
         n_layers = 0
         while f"W{n_layers}" in arrays:
