@@ -114,8 +114,9 @@ def regions_to_json(
     exact = result.exact
     regions = []
     for region in result.activation_regions:
-        rows, bounds = region.A, region.b
-        if not exact and rows.shape[0]:
+        rows: list[list[Fraction]] = [list(row) for row in region.A]
+        bounds: list[Fraction] = list(region.b)
+        if not exact and rows:
             scales = [max(abs(v) for v in row) for row in rows]
             rows = [[v / s for v in row] for row, s in zip(rows, scales, strict=True)]
             bounds = [v / s for v, s in zip(bounds, scales, strict=True)]

@@ -28,6 +28,7 @@ exact for degenerate vertices, where more than ``n`` constraints meet.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 from operator import mul
 
@@ -314,7 +315,7 @@ def vertex_point(vertex: Vertex, n: int) -> list[Fraction]:
 
 
 def interior_point(
-    polytope: Polytope, facet_rows: list[Constraint], n: int
+    polytope: Polytope, facet_rows: Sequence[Constraint], n: int
 ) -> list[Fraction]:
     """Return a point strictly inside the polytope's region.
 

@@ -257,11 +257,13 @@ def _translate(
                 f"{_describe(node)} in {graph.name} is in training mode; export "
                 "the model in evaluation mode"
             )
-        parts = [
-            graph.constant(node, i, operand)
-            for i, operand in ((1, "scale"), (2, "bias"), (3, "mean"), (4, "variance"))
-        ]
-        return batch_norm_scaling(*parts, float(attributes.get("epsilon", 1e-5)))
+        return batch_norm_scaling(
+            graph.constant(node, 1, "scale"),
+            graph.constant(node, 2, "bias"),
+            graph.constant(node, 3, "mean"),
+            graph.constant(node, 4, "variance"),
+            float(attributes.get("epsilon", 1e-5)),
+        )
     if op == "Relu":
         return ReLU()
     if op == "LeakyRelu":

@@ -74,11 +74,10 @@ def polytope_vertices(points: Any) -> np.ndarray:
         exact[index] = _as_fraction(value)
     # With equal coefficients the essential terms of a polynomial are the
     # vertices of its Newton polytope.
-    zeros = [Fraction(0)] * exact.shape[0]
+    n_points, n = int(array.shape[0]), int(array.shape[1])
+    zeros = np.full(n_points, Fraction(0), dtype=object)
     vertices = TropicalPolynomial(exact, zeros).reduced().exponents
-    return np.array(sorted(map(tuple, vertices)), dtype=object).reshape(
-        -1, exact.shape[1]
-    )
+    return np.array(sorted(map(tuple, vertices)), dtype=object).reshape(-1, n)
 
 
 @dataclass(frozen=True, eq=False)
