@@ -453,6 +453,12 @@ def test_rejects_other_models():
         linear_regions(relu_sum([[1]], [0], [1]), rtol=-1)
 
 
+def test_rejects_too_many_inputs():
+    net = Network.from_arrays([np.ones((1, 21), dtype=int)], [[0]])
+    with pytest.raises(TropicalValueError, match="21 inputs"):
+        linear_regions(net)
+
+
 def test_locate_outside_box():
     result = linear_regions(relu_sum([[1]], [0], [1]), box=(0, 1))
     with pytest.raises(TropicalValueError, match="outside the box"):

@@ -67,7 +67,12 @@ __all__ = [
     "LinearRegions",
     "linear_regions",
     "parse_box",
+    "MAX_INPUTS",
 ]
+
+MAX_INPUTS = 20
+"""Largest input dimension accepted.  The starting box has ``2^n``
+vertices, over a million beyond 20 inputs, before any unit cuts it."""
 
 
 def _fraction_array(values: Sequence[Any], shape: tuple[int, ...]) -> np.ndarray:
@@ -561,6 +566,12 @@ def linear_regions(
     [Fraction(0, 1) Fraction(2, 1)]
     """
     program = compile_program(model)
+    if program.n_inputs > MAX_INPUTS:
+        raise TropicalValueError(
+            f"the model has {program.n_inputs} inputs; linear regions are "
+            f"computed for at most {MAX_INPUTS}, because the starting box alone "
+            f"has 2^n vertices"
+        )
     bounds = parse_box(box, program.n_inputs)
     if rtol is not None and not (isinstance(rtol, (int, float)) and rtol >= 0):
         raise TropicalValueError(f"rtol {rtol!r} must be a number >= 0")
