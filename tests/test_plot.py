@@ -3,6 +3,7 @@ checked against the geometry they stand for."""
 
 import io
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,7 +18,7 @@ from tropicalnn import Network, polynomial, variables  # noqa: E402
 from tropicalnn.cli import main  # noqa: E402
 from tropicalnn.errors import TropicalTypeError, TropicalValueError  # noqa: E402
 from tropicalnn.geometry import dual_subdivision, tropical_hypersurface  # noqa: E402
-from tropicalnn.nn.io import load_model  # noqa: E402
+from tropicalnn.nn.io import default_model_path, load_model  # noqa: E402
 from tropicalnn.nn.regions import linear_regions  # noqa: E402
 from tropicalnn.plot import (  # noqa: E402
     curve_box,
@@ -33,7 +34,9 @@ X, Y = variables("x y")
 LINE = 0 + X + Y
 CONIC = 1 * X**2 + 1 * Y**2 + 2 * X * Y + 2 * X + 2 * Y + 2
 MOONS_BOX = ((-2, Fraction(-3, 2)), (3, 2))
-MOONS = load_model(tn.nn.io._DATA / "moons_mlp.npz")
+# NOTE: the package has no path helper for the bundled moons model yet.
+MOONS_FILE = str(Path(tn.__file__).parent / "data" / "moons_mlp.npz")
+MOONS = load_model(MOONS_FILE)
 
 
 def artists(ax, gid):
@@ -531,7 +534,7 @@ def test_empty_polynomial_has_no_subdivision():
 
 @pytest.mark.parametrize("function", [plot_regions, plot_graph])
 def test_region_plots_reject_other_input(function):
-    iris = load_model(tn.nn.io.default_model_path())
+    iris = load_model(default_model_path())
     with pytest.raises(TropicalValueError, match="network has 4 inputs"):
         function(iris)
     with pytest.raises(TropicalTypeError, match="expects a Network"):
@@ -582,9 +585,6 @@ def test_existing_axes_are_reused():
 
 
 # -- command line --------------------------------------------------------------
-
-
-MOONS_FILE = str(tn.nn.io._DATA / "moons_mlp.npz")
 
 
 @pytest.mark.parametrize(

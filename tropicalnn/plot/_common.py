@@ -39,7 +39,7 @@ PALETTE = (
 )
 
 # Longest expression shown in a title before it is cut with an ellipsis.
-TITLE_LENGTH = 60
+TITLE_LENGTH = 44
 
 Box = tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]]
 
