@@ -19,10 +19,8 @@ FIGURE_LINK = re.compile(r"\(((?:\.\./)*)figures/([\w.-]+\.png)\)")
 MAX_FIGURE_BYTES = 200_000
 
 
-def load_make_figures():
-    spec = importlib.util.spec_from_file_location(
-        "make_figures", DOCS / "make_figures.py"
-    )
+def load_docs_module(name):
+    spec = importlib.util.spec_from_file_location(name, DOCS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -64,7 +62,7 @@ def test_committed_figures_are_small():
 
 def test_make_figures_draws_every_figure(tmp_path):
     pytest.importorskip("matplotlib")
-    make_figures = load_make_figures()
+    make_figures = load_docs_module("make_figures")
     sizes = make_figures.write_figures(tmp_path)
 
     assert set(referenced_figures()) <= set(sizes)
@@ -116,3 +114,34 @@ def test_site_builds_without_warnings(tmp_path):
         assert (site / page).is_file(), page
     assert (site / "figures" / "conic.png").is_file()
     assert "plot_curve" in (site / "api" / "plot" / "index.html").read_text("utf-8")
+
+
+def test_rst_roles_and_tables_become_markdown():
+    pytest.importorskip("griffe")
+    rewrite = load_docs_module("griffe_rst").rst_to_markdown
+    table = "\n".join(
+        [
+            "=====  =========",
+            "name   meaning",
+            "=====  =========",
+            "a      the first",
+            "       line",
+            "b      :func:`~tropicalnn.plot.plot_curve`",
+            "=====  =========",
+        ]
+    )
+
+    assert rewrite("see :class:`~tropicalnn.Network`") == "see `Network`"
+    assert rewrite(":func:`the curve <plot_curve>`") == "`the curve`"
+    assert rewrite(table).split("\n") == [
+        "| name | meaning |",
+        "|---|---|",
+        "| a | the first line |",
+        "| b | `plot_curve` |",
+    ]
+    assert rewrite(".. warning::\n\n   Careful.").split("\n") == [
+        "!!! warning",
+        "",
+        "    Careful.",
+    ]
+    assert rewrite("Usage::\n\n    run") == "Usage:\n\n    run"
