@@ -406,6 +406,10 @@ def plot_graph(f: Any, ax: Any = None, box: Any = None, *, output: int = 0) -> A
     affine map of that region, so creases sit exactly where the function
     bends.  Faces of one linear region share a colour.
 
+    NOTE: mplot3d orders faces by their mean depth, not by a depth buffer,
+    so for a non-convex graph some views draw a face over one that should
+    hide it; a steeper ``ax.view_init(elev=...)`` usually helps.
+
     Parameters
     ----------
     f : TropicalPolynomial, TropicalRational, TropicalMap or Network
