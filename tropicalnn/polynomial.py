@@ -62,9 +62,13 @@ __all__ = [
     "default_variables",
 ]
 
-# Points are evaluated in blocks of this many rows so that the intermediate
-# (rows, n_terms) matrix stays in cache.
+# Points are evaluated in blocks of about this many rows times 16 / n_terms,
+# so that the intermediate (rows, n_terms) matrix stays in cache.
 _EVALUATION_BLOCK = 2048
+
+# Up to this many terms, evaluation loops over terms instead; the loop was
+# faster than the blocked product below about 100 terms in bench_core.py.
+_TERM_LOOP_LIMIT = 64
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\Z")
 
@@ -787,8 +791,22 @@ class TropicalPolynomial:
         if self.n_vars == 0:
             out.fill(reduce(coefs))
             return out
+        points = np.ascontiguousarray(points)
+        if self.n_terms <= _TERM_LOOP_LIMIT:
+            # Few terms: one pass per term into a single output array.
+            pick = np.maximum if self._convention == "max" else np.minimum
+            values = np.empty(n_points)
+            np.dot(points, exps[0], out=out)
+            out += coefs[0]
+            for row, coefficient in zip(exps[1:], coefs[1:]):
+                np.dot(points, row, out=values)
+                values += coefficient
+                pick(out, values, out=out)
+            return out
+        # Many terms: a blocked matrix product keeps the (rows, n_terms)
+        # intermediate in cache.
         transposed = np.ascontiguousarray(exps.T)
-        block = max(1, _EVALUATION_BLOCK * 16 // max(self.n_terms, 16))
+        block = max(1, _EVALUATION_BLOCK * 16 // self.n_terms)
         for start in range(0, n_points, block):
             stop = min(start + block, n_points)
             values = points[start:stop] @ transposed

@@ -10,7 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from ..nn.convert import Conversion, convert
+from ..nn.convert import Conversion, convert, formal_term_bounds
+from ..errors import TropicalValueError
 from ..nn.io import MODEL_SUFFIXES, default_model_path, load_iris_data, load_model
 from ..nn.network import Network
 from ..polynomial import TropicalPolynomial
@@ -23,6 +24,11 @@ __all__ = ["register", "check_formula"]
 # Points at which the formula is compared with the forward pass, besides
 # the training data of the bundled model.
 DEFAULT_RANDOM_POINTS = 1000
+MAX_RANDOM_POINTS = 10**7
+
+# The formula without reduction is expanded to count its terms only when
+# the bound of formal_term_bounds stays below this.
+FORMAL_EXPANSION_LIMIT = 20_000
 
 
 def register(subparsers: Any) -> None:
@@ -75,6 +81,17 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def formal_counts(network: Network) -> list[tuple[int, int, bool]]:
+    """Return per output the numerator and denominator term counts of the
+    formula built without reduction, and whether they are exact counts
+    (True) or upper bounds because the expansion would be too large."""
+    bounds = formal_term_bounds(network)
+    if max(max(pair) for pair in bounds) <= FORMAL_EXPANSION_LIMIT:
+        formal = convert(network, reduce=False)
+        return [(f, g, True) for f, g in formal.terms_after]
+    return [(f, g, False) for f, g in bounds]
+
+
 def check_formula(
     network: Network,
     conversion: Conversion,
@@ -120,12 +137,19 @@ def _check_points(
 
 def run(arguments: argparse.Namespace) -> int:
     """Run ``tropicalnn convert``."""
-    if arguments.points < 0:
-        raise SystemExit("tropicalnn convert: error: --points must be at least 0")
+    if not 0 <= arguments.points <= MAX_RANDOM_POINTS:
+        raise TropicalValueError(
+            f"--points {arguments.points} is outside 0..{MAX_RANDOM_POINTS}"
+        )
+    if not 1 <= arguments.digits <= 17:
+        raise TropicalValueError(
+            f"--digits {arguments.digits} is outside 1..17 significant digits"
+        )
     path = Path(arguments.model) if arguments.model else default_model_path()
     network = load_model(path)
     training = load_iris_data()[0] if arguments.model is None else None
     conversion = convert(network)
+    formal = formal_counts(network)
     random_points = _check_points(network, training, arguments.points, arguments.seed)
     errors = [check_formula(network, conversion, random_points)]
     if training is not None:
@@ -133,13 +157,14 @@ def run(arguments: argparse.Namespace) -> int:
     max_error = max(errors)
     n_training = 0 if training is None else training.shape[0]
     if arguments.format == "json":
-        print(json.dumps(_json_report(network, conversion, random_points.shape[0],
-                                      n_training, max_error), indent=1))
+        report = _json_report(network, conversion, formal,
+                              random_points.shape[0], n_training, max_error)
+        print(json.dumps(report, indent=1))
     elif arguments.format in RENDERED_FORMATS:
         for name, component in zip(conversion.map.names, conversion.map, strict=True):
             print(f"{name} = {render(component, arguments.format)}")
     else:
-        _print_text(path, network, conversion, arguments.digits,
+        _print_text(path, network, conversion, formal, arguments.digits,
                     random_points.shape[0], n_training, max_error)
     return 0
 
@@ -147,18 +172,20 @@ def run(arguments: argparse.Namespace) -> int:
 def _json_report(
     network: Network,
     conversion: Conversion,
+    formal: list[tuple[int, int, bool]],
     n_random: int,
     n_training: int,
     max_error: float,
 ) -> dict[str, Any]:
     outputs = []
-    for name, component, before in zip(
-        conversion.map.names, conversion.map, conversion.terms_before
-    ):
+    for name, component, before in zip(conversion.map.names, conversion.map, formal):
+        key = "n_terms_before_reduction" if before[2] else (
+            "max_terms_before_reduction"
+        )
         numerator = polynomial_to_json(component.numerator)
-        numerator["n_terms_before_reduction"] = before[0]
+        numerator[key] = before[0]
         denominator = polynomial_to_json(component.denominator)
-        denominator["n_terms_before_reduction"] = before[1]
+        denominator[key] = before[1]
         outputs.append(
             {"name": name, "numerator": numerator, "denominator": denominator}
         )
@@ -190,6 +217,7 @@ def _print_text(
     path: Path,
     network: Network,
     conversion: Conversion,
+    formal: list[tuple[int, int, bool]],
     digits: int,
     n_random: int,
     n_training: int,
@@ -202,8 +230,9 @@ def _print_text(
               "use --format json for full precision")
     for index, (name, component) in enumerate(zip(conversion.map.names,
                                                   conversion.map), start=1):
-        before = conversion.terms_before[index - 1]
+        before = formal[index - 1]
         after = conversion.terms_after[index - 1]
+        prefix = "" if before[2] else "at most "
         print()
         print(f"{name} = F_{index} ⊘ G_{index}")
         for label, poly, count_before, count_after in (
@@ -211,7 +240,7 @@ def _print_text(
             (f"G_{index}", component.denominator, before[1], after[1]),
         ):
             shown = format_polynomial(_rounded(poly, digits), "tropical")
-            print(f"  {label}: {count_before} terms before reduction, "
+            print(f"  {label}: {prefix}{count_before} terms before reduction, "
                   f"{count_after} after")
             print(f"    {shown}")
     print()

@@ -7,22 +7,25 @@ module finds those vertices without building the whole subdivision.
 
 Steps
 -----
-Exact input, and float input whose exponents span an affine space of
-dimension at most 2, go to the kernel :func:`._hull.essential_terms`: it
-decides exact input exactly, and float input with a tolerance relative to
-each comparison, which matched exact arithmetic on wide-magnitude tests
-where qhull keeps a few near-degenerate extra terms.  That kernel is slow
-in dimension 3 and more, where float input takes these steps instead:
+Exact input goes to the kernel :func:`._hull.essential_terms`, which
+decides it exactly.  That kernel is slow on large float input and in
+dimension 3 and more (seconds for 30 terms in four variables, and memory
+that grows fast beyond 10,000 terms), so float input whose exponents span
+an affine space of dimension 2 or more takes these steps:
 
 1. The exponents are written in an orthonormal basis of their affine hull
    (from the SVD), so exponent sets of lower dimension are ordinary input.
    Singular values below `FLOAT_RTOL` times the largest count as zero.
 2. The heights minus their least-squares affine fit are scaled to unit
-   size, and qhull computes the hull of these lifted points.  Removing the affine part keeps the variation that decides the
-   upper hull visible to qhull when coefficients span many orders of
-   magnitude.  When the residual is below `FLOAT_RTOL` times the size of
+   size, and qhull computes the hull of these lifted points.  Removing the
+   affine part keeps the variation that decides the upper hull visible to
+   qhull when coefficients span many orders of magnitude.  When the residual is below `FLOAT_RTOL` times the size of
    the heights, the heights are affine in the exponents and every vertex
    of the Newton polytope is essential.
+3. In dimension 2 the kernel then decides among qhull's vertices only.  It
+   uses a tolerance relative to each comparison, which matched exact
+   arithmetic on the same floats on wide-magnitude tests where qhull keeps
+   a few near-degenerate extra terms.
 
 NOTE: in dimension 3 and more, qhull may keep a term whose lifted point
 lies within rounding error of the hull surface.  The function stays the
@@ -74,9 +77,20 @@ def essential_terms(
     if exact:
         return hull_kernel(exponents, coefficients, exact=True)
     coords = _float_affine_coordinates(np.asarray(exponents, dtype=np.float64))
-    if coords.shape[1] <= 2:
+    if coords.shape[1] <= 1:
         return hull_kernel(exponents, coefficients, exact=False)
-    return _qhull_vertices(coords, np.asarray(coefficients, dtype=np.float64))
+    if n_terms <= coords.shape[1] + 1:
+        # Affinely independent exponents: every vertex of the simplex is
+        # essential, whatever the coefficients.
+        return np.arange(n_terms, dtype=np.int64)
+    candidates = _qhull_vertices(coords, np.asarray(coefficients, dtype=np.float64))
+    if coords.shape[1] == 2:
+        # qhull's vertices contain every vertex, so the kernel decides on
+        # the candidates alone, which is fast.
+        kept = hull_kernel(exponents[candidates], coefficients[candidates],
+                           exact=False)
+        return candidates[kept]
+    return candidates
 
 
 # -- affine coordinates -----------------------------------------------------
@@ -91,6 +105,7 @@ def _float_affine_coordinates(exponents: np.ndarray) -> np.ndarray:
     rank = int(
         np.sum(singular > FLOAT_RTOL * max(1.0, singular[0]) * max(exponents.shape))
     )
+    rank = min(rank, exponents.shape[0] - 1)
     return centred @ basis[:rank].T
 
 
@@ -126,17 +141,27 @@ def _qhull_vertices(coords: np.ndarray, heights: np.ndarray) -> np.ndarray:
         # The heights are affine in the exponents: every vertex of the
         # Newton polytope is essential.
         return _polytope_vertices(coords)
-    try:
-        hull = ConvexHull(normalisation)
-    except QhullError:
-        return _polytope_vertices(coords)
+    hull = _robust_hull(normalisation)
     upper = hull.simplices[hull.equations[:, rank] > FLOAT_RTOL]
     return np.intersect1d(np.unique(upper), hull.vertices).astype(np.int64)
+
+
+def _robust_hull(points: np.ndarray) -> ConvexHull:
+    """Run qhull, allowing wide merges and then joggling the input when
+    nearly degenerate input makes it stop with a precision error."""
+    # NOTE: joggled input ("QJ") perturbs every point by about 1e-11 of the
+    # data's size, so a vertex that far from the hull surface can be lost.
+    for options in (None, "Qt Q12", "QJ"):
+        try:
+            return ConvexHull(points, qhull_options=options)
+        except QhullError:
+            continue
+    return ConvexHull(points, qhull_options="QJ Pp")
 
 
 def _polytope_vertices(points: np.ndarray) -> np.ndarray:
     if points.shape[1] == 1:
         column = points[:, 0]
         return np.unique([int(np.argmin(column)), int(np.argmax(column))])
-    hull = ConvexHull(points)
+    hull = _robust_hull(points)
     return np.sort(hull.vertices).astype(np.int64)

@@ -32,7 +32,13 @@ from ..rational import TropicalMap, TropicalRational
 from .layers import Identity, Layer, LeakyReLU, Linear, Maxout, MaxPool, ReLU
 from .network import Network
 
-__all__ = ["to_tropical", "convert", "Conversion", "LayerCount"]
+__all__ = [
+    "to_tropical",
+    "convert",
+    "formal_term_bounds",
+    "Conversion",
+    "LayerCount",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -258,3 +264,51 @@ def _apply(layer: Layer, state: State, exact: bool, reduce: bool) -> State:
             )
         return tops, bottoms
     raise TypeError(f"cannot convert layer {layer!r}")
+
+
+def formal_term_bounds(network: Network) -> list[tuple[int, int]]:
+    """Return upper bounds on the term counts of the formula built without
+    any reduction, per output ``(numerator, denominator)``.
+
+    The bounds follow the layer recursion: a product of polynomials has at
+    most the product of their term counts, a sum at most the sum.  Like
+    terms merge in the formal expansion, so the true counts can be smaller.
+
+    Examples
+    --------
+    >>> net = Network.from_arrays([[[1], [-1]], [[1, -1]]], [[0, 0], [0]])
+    >>> formal_term_bounds(net)
+    [(2, 2)]
+    """
+    numerators = [1] * network.n_inputs
+    denominators = [1] * network.n_inputs
+    for layer in network.layers:
+        if isinstance(layer, Linear):
+            tops, bottoms = [], []
+            for i in range(layer.n_out):
+                top = bottom = 1
+                for j in range(layer.n_in):
+                    w = layer.weight[i, j]
+                    if w > 0:
+                        top *= numerators[j]
+                        bottom *= denominators[j]
+                    elif w < 0:
+                        top *= denominators[j]
+                        bottom *= numerators[j]
+                tops.append(top)
+                bottoms.append(bottom)
+            numerators, denominators = tops, bottoms
+        elif isinstance(layer, ReLU):
+            if not (isinstance(layer.threshold, float) and math.isinf(layer.threshold)):
+                numerators = [f + g for f, g in zip(numerators, denominators)]
+        elif isinstance(layer, LeakyReLU):
+            numerators = [2 * f * g for f, g in zip(numerators, denominators)]
+        elif isinstance(layer, (Maxout, MaxPool)):
+            tops, bottoms = [], []
+            for group in layer.groups(len(numerators)):
+                product = math.prod(denominators[l] for l in group)
+                tops.append(sum(numerators[k] * product // denominators[k]
+                                for k in group))
+                bottoms.append(product)
+            numerators, denominators = tops, bottoms
+    return list(zip(numerators, denominators))
