@@ -148,14 +148,9 @@ def test_torch_all_supported_modules():
     np.testing.assert_allclose(network.forward(points), expected, atol=1e-12)
 
 
-@pytest.mark.xfail(
-    reason="NOTE: the float reduction in the geometry kernel drops essential "
-    "terms of the 13680-term product formed by the last layer, so the float "
-    "formula is off by up to 0.26; the exact conversion of the same network "
-    "is correct",
-    strict=False,
-)
 def test_torch_all_supported_modules_formula():
+    # The last layer multiplies out a float product of 13,680 terms, whose
+    # reduction once dropped essential terms.
     network = Network.from_torch(all_modules_model())
     points = np.random.default_rng(1).normal(size=(300, 3))
     formula = to_tropical(network)
