@@ -149,8 +149,8 @@ def test_torch_all_supported_modules():
 
 
 def test_torch_all_supported_modules_formula():
-    # The last layer multiplies out a float product of 13,680 terms, whose
-    # reduction once dropped essential terms.
+    # The last layer forms a float product of 13,680 terms, a hard case for
+    # the float reduction of the formula.
     network = Network.from_torch(all_modules_model())
     points = np.random.default_rng(1).normal(size=(300, 3))
     formula = to_tropical(network)

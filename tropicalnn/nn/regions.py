@@ -418,8 +418,8 @@ class LinearRegions:
     def locate(self, point: ArrayLike) -> ActivationRegion:
         """Return an activation region whose closure contains `point`.
 
-        A point on a common facet belongs to several regions; the one with
-        the smallest index is returned.
+        A point on a common facet belongs to several regions, and the one
+        with the smallest index is returned.
 
         Raises
         ------
