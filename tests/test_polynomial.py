@@ -249,7 +249,7 @@ def test_evaluate_large_blocks():
     p = TropicalPolynomial(exps, coefs)
     points = rng.normal(size=(5000, 2))
     expected = (points @ p.exponents.T + p.coefficients).max(axis=1)
-    np.testing.assert_array_equal(p.evaluate(points), expected)
+    np.testing.assert_allclose(p.evaluate(points), expected, rtol=1e-13, atol=1e-13)
 
 
 # -- powers --------------------------------------------------------------------

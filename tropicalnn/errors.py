@@ -18,6 +18,7 @@ __all__ = [
     "TropicalParseError",
     "UnsupportedLayerError",
     "ModelFileError",
+    "MissingDependencyError",
 ]
 
 
@@ -73,3 +74,9 @@ class UnsupportedLayerError(TropicalError, NotImplementedError):
 
 class ModelFileError(TropicalValueError):
     """A model file is missing, unreadable or malformed."""
+
+
+class MissingDependencyError(TropicalError, ImportError):
+    """An optional package (PyTorch, scikit-learn, onnx, matplotlib) that a
+    feature needs is not installed; the message names the extra to
+    install."""

@@ -43,6 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv or ["repl"])
     try:
         return int(arguments.handler(arguments) or 0)
+    except BrokenPipeError:
+        # The reader of standard output went away (as with `| head`): stop
+        # quietly, and keep Python from reporting the pipe at exit.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except TropicalError as err:
         print(f"tropicalnn: error: {err}", file=sys.stderr)
         return 1

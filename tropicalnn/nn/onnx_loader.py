@@ -43,7 +43,12 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ModelFileError, ShapeMismatchError, UnsupportedLayerError
+from ..errors import (
+    MissingDependencyError,
+    ModelFileError,
+    ShapeMismatchError,
+    UnsupportedLayerError,
+)
 from ._folding import Scaling, assemble_layers, batch_norm_scaling
 from .layers import Layer, LeakyReLU, Linear, ReLU
 from .network import Network
@@ -85,7 +90,7 @@ def _import_onnx() -> Any:
         import onnx
         from onnx import numpy_helper
     except ImportError as err:
-        raise ImportError(
+        raise MissingDependencyError(
             "reading ONNX models needs onnx; install it with "
             "pip install tropicalnn[onnx]"
         ) from err

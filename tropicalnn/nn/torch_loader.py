@@ -31,7 +31,12 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import TropicalTypeError, TropicalValueError, UnsupportedLayerError
+from ..errors import (
+    MissingDependencyError,
+    TropicalTypeError,
+    TropicalValueError,
+    UnsupportedLayerError,
+)
 from ._folding import Scaling, assemble_layers, batch_norm_scaling
 from .layers import Layer, LeakyReLU, Linear, MaxPool, ReLU
 from .network import Network
@@ -55,7 +60,7 @@ def _import_torch() -> Any:
     try:
         import torch
     except ImportError as err:
-        raise ImportError(
+        raise MissingDependencyError(
             "reading PyTorch models needs torch; install it with "
             "pip install tropicalnn[torch]"
         ) from err
