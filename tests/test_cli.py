@@ -171,7 +171,7 @@ def test_geometry_text_report(capsys):
     status, out, _ = run_cli(capsys, "geometry", "max(0, x, y, x+y)")
     assert status == 0
     assert "linear regions: 4" in out
-    assert "1 maximal cells" in out
+    assert "dual subdivision: 1 maximal cell\n" in out
 
 
 def test_command_line_entry_point():

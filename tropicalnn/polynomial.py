@@ -72,6 +72,9 @@ _TERM_LOOP_LIMIT = 64
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\Z")
 
+# Names that float() reads as numbers are not accepted as variables.
+_NUMBER_NAMES = frozenset({"nan", "inf", "infinity"})
+
 
 def default_variables(n_vars: int) -> tuple[str, ...]:
     """Return the default variable names: ``x``, ``y``, ``z`` for up to three
@@ -96,6 +99,12 @@ def _check_variables(names: Iterable[str]) -> tuple[str, ...]:
             raise TropicalValueError(
                 f"invalid variable name {name!r}; expected a letter or "
                 "underscore followed by letters, digits or underscores"
+            )
+        if name.lower() in _NUMBER_NAMES:
+            raise TropicalValueError(
+                f"invalid variable name {name!r}: it reads as a number; "
+                "NaN is not an element of the semiring and inf is tropical "
+                "zero or invalid"
             )
     if len(set(result)) != len(result):
         raise VariableMismatchError(f"variable names {result!r} repeat a name")

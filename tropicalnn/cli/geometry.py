@@ -95,6 +95,10 @@ def run(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _points(points: list[list[Any]]) -> str:
     return ", ".join("(" + ", ".join(str(v) for v in point) + ")" for point in points)
 
@@ -106,12 +110,13 @@ def _text_report(poly: TropicalPolynomial, summary: dict[str, Any]) -> str:
     lines = [
         f"polynomial:   {render(poly, 'tropical')}",
         f"convention:   {summary['convention']}-plus, variables "
-        + ", ".join(summary["variables"]),
+        + (", ".join(summary["variables"]) or "(none)"),
         f"terms:        {summary['terms']}, essential {summary['reduced_terms']}: "
         + render(reduced, "classical"),
         f"Newton polytope: dimension {newton['dimension']}, vertices "
         + _points(newton["vertices"]),
-        f"dual subdivision: {len(summary['dual_subdivision']['cells'])} maximal cells",
+        "dual subdivision: "
+        + _count(len(summary["dual_subdivision"]["cells"]), "maximal cell"),
     ]
     for cell in summary["dual_subdivision"]["cells"]:
         lines.append(f"  cell with vertices {_points(cell['vertices'])}")
@@ -120,8 +125,9 @@ def _text_report(poly: TropicalPolynomial, summary: dict[str, Any]) -> str:
             lines.append(f"    and points {_points(extra)} on it")
     lines.append(
         f"hypersurface: lineality dimension {surface['lineality_dim']}, "
-        f"{surface['n_maximal_cells']} maximal cells, weights "
-        + ", ".join(str(w) for w in surface["weights"])
+        + _count(surface["n_maximal_cells"], "maximal cell")
+        + (", weights " + ", ".join(str(w) for w in surface["weights"])
+           if surface["weights"] else "")
     )
     if surface["vertices"]:
         lines.append(f"  vertices {_points(surface['vertices'])}")

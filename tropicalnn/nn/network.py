@@ -202,6 +202,12 @@ class Network:
         path = os.fspath(path)
         if not os.path.exists(path):
             raise ModelFileError(f"model file {path!r} not found")
+        if not zipfile.is_zipfile(path):
+            raise ModelFileError(
+                f"cannot read model file {path!r}: it is not an .npz archive "
+                "(a zip file of arrays W0, b0, W1, b1, ... written by "
+                "numpy.savez)"
+            )
         try:
             with np.load(path, allow_pickle=False) as archive:
                 arrays = {name: archive[name] for name in archive.files}
