@@ -442,3 +442,15 @@ def test_printing_forms():
     assert p.to_classical() == "max(2*x, 1 + x + y, -1 + y, 3)"
     assert repr(x + y) == "TropicalPolynomial('x ⊕ y')"
     assert p._repr_latex_().startswith("$x^{2}")
+
+
+def test_reduced_exponents_one_ulp_apart():
+    # Exponents 1 and the next float after 1 are one monomial to float
+    # arithmetic; the one with the larger coefficient must be kept.
+    t = variables("t")
+    near = float(np.nextafter(1.0, 2.0))
+    p = polynomial({(1.0,): 3.0, (near,): 0.0, (2.0,): 0.0})
+    reduced = p.reduced()
+    for value in [0.0, 1.0, 2.0, 5.0]:
+        assert reduced(value) == p(value)
+    assert t.n_vars == 1

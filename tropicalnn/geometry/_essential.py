@@ -19,8 +19,9 @@ an affine space of dimension 2 or more takes these steps:
 2. The heights minus their least-squares affine fit are scaled to unit
    size, and qhull computes the hull of these lifted points.  Removing the
    affine part keeps the variation that decides the upper hull visible to
-   qhull when coefficients span many orders of magnitude.  When the residual is below `FLOAT_RTOL` times the size of
-   the heights, the heights are affine in the exponents and every vertex
+   qhull when coefficients span many orders of magnitude.  When the
+   residual is below `FLAT_RTOL` times the size of the heights, the
+   heights are affine in the exponents and every vertex
    of the Newton polytope is essential.
 3. In dimension 2 the kernel then decides among qhull's vertices only.  It
    uses a tolerance relative to each comparison, which matched exact
@@ -38,11 +39,16 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import ConvexHull, QhullError
 
-__all__ = ["essential_terms", "FLOAT_RTOL"]
+__all__ = ["essential_terms", "FLOAT_RTOL", "FLAT_RTOL"]
 
 FLOAT_RTOL = 1e-12
-"""Relative tolerance of float decisions: affine rank of the exponents, and
-flatness of the lifted points."""
+"""Relative tolerance of the affine rank of the exponents and of the upper
+facets' normals, which qhull computes on data scaled to unit size."""
+
+FLAT_RTOL = 64 * float(np.finfo(np.float64).eps)
+"""Relative tolerance below which the heights count as affine in the
+exponents: 64 units in the last place of the heights' size, because an
+affine part of size 1e13 leaves a residual that matters at 1e-13."""
 
 
 def essential_terms(
@@ -114,7 +120,7 @@ def _float_affine_coordinates(exponents: np.ndarray) -> np.ndarray:
 
 def _normalisation(coords: np.ndarray, heights: np.ndarray):
     """Centre and scale the lifted points, or return None when the heights
-    are affine in the exponents (within `FLOAT_RTOL`).
+    are affine in the exponents (within `FLAT_RTOL`).
 
     Subtracting the least-squares affine fit of the heights and scaling the
     residual to unit size keeps its variation visible to qhull when the
@@ -129,7 +135,7 @@ def _normalisation(coords: np.ndarray, heights: np.ndarray):
     residual = heights - design @ fit
     size = float(np.abs(residual).max(initial=0.0))
     reference = float(np.abs(heights).max(initial=0.0)) + float(np.abs(fit).sum())
-    if size <= FLOAT_RTOL * max(reference, np.finfo(np.float64).tiny):
+    if size <= FLAT_RTOL * max(reference, np.finfo(np.float64).tiny):
         return None
     return np.hstack([centred, (residual / size)[:, None]])
 

@@ -306,11 +306,14 @@ def _chain_1d(y: np.ndarray, c: np.ndarray, arith: Arith):
         # points can be a vertex.
         span = max((abs(float(v)) for v in y), default=0.0)
         close = arith.rtol * span
-        order = [
-            k
-            for i, k in enumerate(order)
-            if i + 1 == len(order) or float(y[order[i + 1]] - y[k]) > close
-        ]
+        kept: list[int] = []
+        for k in order:
+            if kept and float(y[k] - y[kept[-1]]) <= close:
+                if c[k] > c[kept[-1]]:
+                    kept[-1] = k
+            else:
+                kept.append(k)
+        order = kept
     hull: list[int] = []
     for k in order:
         while len(hull) >= 2 and not _turns_right(hull[-2], hull[-1], k, y, c, arith):
