@@ -82,21 +82,44 @@ def essential_terms(
         return np.arange(n_terms, dtype=np.int64)
     if exact:
         return hull_kernel(exponents, coefficients, exact=True)
-    coords = _float_affine_coordinates(np.asarray(exponents, dtype=np.float64))
+    exponents, coefficients = _recentred(
+        np.asarray(exponents, dtype=np.float64),
+        np.asarray(coefficients, dtype=np.float64),
+    )
+    coords = _float_affine_coordinates(exponents)
     if coords.shape[1] <= 1:
         return hull_kernel(exponents, coefficients, exact=False)
     if n_terms <= coords.shape[1] + 1:
         # Affinely independent exponents: every vertex of the simplex is
         # essential, whatever the coefficients.
         return np.arange(n_terms, dtype=np.int64)
-    candidates = _qhull_vertices(coords, np.asarray(coefficients, dtype=np.float64))
+    candidates = _qhull_vertices(coords, coefficients)
     if coords.shape[1] == 2:
         # qhull's vertices contain every vertex, so the kernel decides on
         # the candidates alone, which is fast.
         kept = hull_kernel(exponents[candidates], coefficients[candidates],
                            exact=False)
-        return candidates[kept]
-    return candidates
+        candidates = candidates[kept]
+    # A vertex of the Newton polytope is essential whatever the
+    # coefficients, so no tolerance may drop one.
+    return np.union1d(candidates, _polytope_vertices(coords)).astype(np.int64)
+
+
+def _recentred(
+    exponents: np.ndarray, coefficients: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Move the exponents' mean to 0 and subtract the coefficients' affine
+    least-squares fit in the exponents.
+
+    Both maps move the lifted points by an affine map that keeps the
+    vertical direction, so the essential terms stay the same, and the
+    tolerances then see the numbers that decide the hull rather than a
+    large common shift.
+    """
+    centred = exponents - exponents.mean(axis=0)
+    design = np.hstack([centred, np.ones((centred.shape[0], 1))])
+    fit, *_ = np.linalg.lstsq(design, coefficients, rcond=None)
+    return centred, coefficients - design @ fit
 
 
 # -- affine coordinates -----------------------------------------------------
