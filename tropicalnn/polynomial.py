@@ -73,7 +73,11 @@ _TERM_LOOP_LIMIT = 64
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*\Z")
 
 # Names that float() reads as numbers are not accepted as variables.
-_NUMBER_NAMES = frozenset({"nan", "inf", "infinity"})
+_NUMBER_NAMES = frozenset({"nan", "inf", "infinity", "oo"})
+
+# Function names of tropicalnn.parse, which could not be read back as
+# variables.
+_FUNCTION_NAMES = frozenset({"max", "min", "abs", "Max", "Min", "Abs"})
 
 
 def default_variables(n_vars: int) -> tuple[str, ...]:
@@ -99,6 +103,11 @@ def _check_variables(names: Iterable[str]) -> tuple[str, ...]:
             raise TropicalValueError(
                 f"invalid variable name {name!r}; expected a letter or "
                 "underscore followed by letters, digits or underscores"
+            )
+        if name in _FUNCTION_NAMES:
+            raise TropicalValueError(
+                f"invalid variable name {name!r}: it is a function name of "
+                "the parser (max, min, abs); choose another name"
             )
         if name.lower() in _NUMBER_NAMES:
             raise TropicalValueError(
