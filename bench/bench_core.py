@@ -36,8 +36,10 @@ def median_time(function, repeat: int) -> float:
 
 
 def reduced_polynomial(n_terms: int, seed: int) -> tn.TropicalPolynomial:
-    """A bivariate float polynomial with exactly `n_terms` essential terms:
-    points on a circle lifted to a paraboloid are all vertices."""
+    """Build a bivariate float polynomial whose terms are all essential.
+
+    The exponents lie on a circle, so every one is a vertex of the Newton
+    polytope and essential whatever the coefficients."""
     rng = np.random.default_rng(seed)
     angles = np.sort(rng.uniform(0, 2 * np.pi, n_terms))
     exponents = np.stack([np.cos(angles), np.sin(angles)], axis=1) * 10

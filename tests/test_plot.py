@@ -123,8 +123,10 @@ def test_automatic_box_shows_every_vertex():
         vertices = np.asarray(tropical_hypersurface(p).vertices, dtype=float)
         (x_low, x_high), (y_low, y_high) = ax.get_xlim(), ax.get_ylim()
 
-        assert np.all(vertices[:, 0] > x_low) and np.all(vertices[:, 0] < x_high)
-        assert np.all(vertices[:, 1] > y_low) and np.all(vertices[:, 1] < y_high)
+        assert np.all(vertices[:, 0] > x_low)
+        assert np.all(vertices[:, 0] < x_high)
+        assert np.all(vertices[:, 1] > y_low)
+        assert np.all(vertices[:, 1] < y_high)
 
 
 def test_curve_box_margin_and_rounding():
@@ -142,7 +144,8 @@ def test_user_box_clips_every_piece():
 
     assert ax.get_xlim() == (0.5, 3.0)
     for piece in pieces:
-        assert np.all(piece >= 0.5 - 1e-12) and np.all(piece <= 3 + 1e-12)
+        assert np.all(piece >= 0.5 - 1e-12)
+        assert np.all(piece <= 3 + 1e-12)
     # Only the bounded edge from (0, 0) to (1, 0) misses the box entirely.
     assert len(segments(ax, "edges")) == 0
 
@@ -444,7 +447,8 @@ def test_parallel_lines_get_a_box():
     p = tn.parse("max(0, x + 5, 2*x - 7)", variables=["x", "y"])
     (x_low, x_high), _ = regions_box(p)
 
-    assert x_low < -5 and x_high > 12
+    assert x_low < -5
+    assert x_high > 12
     assert len(artists(plot_regions(p), "region")) == 3
 
 
@@ -555,7 +559,8 @@ def test_clip_segment_misses_the_box():
     first, last = clip_segment(
         np.array([-1.0, 0.5]), np.array([1.0, 0.0]), -np.inf, np.inf, low, high
     )
-    assert first.tolist() == [0.0, 0.5] and last.tolist() == [1.0, 0.5]
+    assert first.tolist() == [0.0, 0.5]
+    assert last.tolist() == [1.0, 0.5]
 
 
 @pytest.mark.parametrize(

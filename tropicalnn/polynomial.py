@@ -1073,7 +1073,7 @@ def _product_terms(
     coefs_b: np.ndarray,
     exact: bool,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """All pairwise sums of terms: the formal product before merging."""
+    """Form all pairwise sums of terms, the formal product before merging."""
     n_vars = exps_a.shape[1]
     exps = (exps_a[:, None, :] + exps_b[None, :, :]).reshape(-1, n_vars)
     coefs = (coefs_a[:, None] + coefs_b[None, :]).reshape(-1)

@@ -9,9 +9,9 @@ Steps
 -----
 Exact input goes to the kernel :func:`._hull.essential_terms`, which
 decides it exactly.  That kernel is slow on large float input and in
-dimension 3 and more (seconds for 30 terms in four variables, and memory
-that grows fast beyond 10,000 terms), so float input whose exponents span
-an affine space of dimension 2 or more takes these steps:
+dimension 3 and more: it took seconds for 30 terms in four variables, and
+its memory grew fast beyond 10,000 terms.  Float input whose exponents
+span an affine space of dimension 2 or more therefore takes these steps:
 
 1. The exponents are written in an orthonormal basis of their affine hull
    (from the SVD), so exponent sets of lower dimension are ordinary input.

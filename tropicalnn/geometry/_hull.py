@@ -301,9 +301,9 @@ def _chain_1d(y: np.ndarray, c: np.ndarray, arith: Arith):
     """Exact (or tolerant) monotone chain of the upper hull in one dimension."""
     order = sorted(range(len(y)), key=lambda k: (y[k], c[k]))
     if not arith.exact:
-        # Rounding can give distinct exponents the same coordinate, or ones
-        # a few units in the last place apart; only the highest of such
-        # points can be a vertex.
+        # Rounding can give distinct exponents the same coordinate, or put
+        # them a few units in the last place apart. Only the highest point
+        # of such a group can be a vertex.
         span = max((abs(float(v)) for v in y), default=0.0)
         close = arith.rtol * span
         kept: list[int] = []

@@ -103,7 +103,7 @@ def _check_finite(array: np.ndarray, what: str) -> None:
 
 
 def is_exact_array(array: np.ndarray) -> bool:
-    """Whether `array` stores exact ``Fraction`` entries."""
+    """Return whether `array` stores exact ``Fraction`` entries."""
     return array.dtype == object
 
 

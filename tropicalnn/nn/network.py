@@ -187,7 +187,7 @@ class Network:
     def from_npz(cls, path: str | os.PathLike[str]) -> Network:
         """Read a network from an ``.npz`` file.
 
-        The file holds arrays ``W0, b0, W1, b1, ...`` (weights shaped
+        The file contains arrays ``W0, b0, W1, b1, ...`` (weights shaped
         ``(n_out, n_in)``, biases ``(n_out,)``) and optionally a string array
         ``activations`` with one entry per layer, and string arrays
         ``input_names`` and ``output_names``.  Pickled objects are never
@@ -249,7 +249,7 @@ class Network:
             n_layers += 1
         if n_layers == 0:
             raise ModelFileError(
-                f"model file {path!r} has no array W0; it holds "
+                f"model file {path!r} has no array W0; it contains "
                 f"{sorted(arrays)!r}, expected W0, b0, W1, b1, ..."
             )
         expected = {f"W{i}" for i in range(n_layers)} | {
